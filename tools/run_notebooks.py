@@ -1,0 +1,98 @@
+"""Re-execute notebooks in place, each in a fresh kernel, and store the outputs.
+
+    python -m tools.run_notebooks chapters/*.ipynb solutions/*.ipynb
+
+The stored outputs are what nbval compares against, so they must be exactly
+what a fresh top-to-bottom run produces. A notebook that raises or writes to
+stderr is reported and left unchanged on disk, so nothing is lost.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+KERNEL = "python3"
+CELL_TIMEOUT_S = 120
+
+
+def problems_in(nb: nbformat.NotebookNode) -> list[str]:
+    """What a reader or nbval would trip over in an executed notebook."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                found.append(f"cell {index} raised {output.ename}: {output.evalue}")
+            elif output.output_type == "stream" and output.name == "stderr":
+                found.append(f"cell {index} wrote to stderr: {output.text.strip()[:200]}")
+    return found
+
+
+def execute(path: Path, allow_errors: bool = False) -> tuple[nbformat.NotebookNode, float]:
+    """Run a notebook top to bottom in a fresh kernel started in its folder."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL,
+        timeout=CELL_TIMEOUT_S,
+        allow_errors=allow_errors,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    start = time.perf_counter()
+    client.execute()
+    return nb, time.perf_counter() - start
+
+
+def refresh(path: Path) -> tuple[Path, float | None, list[str]]:
+    """Execute one notebook and write it back only if it ran cleanly."""
+    try:
+        nb, seconds = execute(path)
+    except CellExecutionError as exc:
+        return path, None, [str(exc).strip().splitlines()[-1]]
+    except Exception as exc:  # unreadable JSON, a kernel that dies, ...
+        return path, None, [f"could not run: {type(exc).__name__}: {exc}"]
+    found = problems_in(nb)
+    if not found:
+        nb.metadata["kernelspec"] = {
+            "display_name": "Python 3 (ipykernel)",
+            "language": "python",
+            "name": KERNEL,
+        }
+        nbformat.validate(nb)
+        nbformat.write(nb, path)
+    return path, seconds, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+", type=Path)
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+
+    missing = [p for p in args.notebooks if not p.is_file()]
+    if missing:
+        print("No such notebook: " + ", ".join(map(str, missing)), file=sys.stderr)
+        return 2
+    failed = 0
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for path, seconds, found in pool.map(refresh, args.notebooks):
+            if found:
+                failed += 1
+                print(f"FAILED  {path}  (left unchanged)")
+                for problem in found:
+                    print(f"        {problem}")
+            else:
+                print(f"{seconds:6.1f} s  {path}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
