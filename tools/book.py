@@ -45,6 +45,9 @@ def student_config() -> dict:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = f"{config['title']} (student edition)"
     config["exclude_patterns"] = [*config.get("exclude_patterns", []), "solutions/*"]
+    # This config lives in _build/student: point local extensions back at the repository.
+    extensions = config["sphinx"].get("local_extensions", {})
+    config["sphinx"]["local_extensions"] = {name: str(ROOT) for name in extensions}
     return config
 
 

@@ -43,6 +43,8 @@ def check_number(name, actual, expected, *, rtol=1e-6, atol=1e-9):
         raise CheckFailed(f"`{name}` is None: replace None with your answer.")
     if isinstance(actual, (bool, np.bool_)):
         raise CheckFailed(f"`{name}` should be a number, got a bool ({actual}).")
+    if isinstance(actual, (str, bytes)):
+        raise CheckFailed(f"`{name}` should be a number, got the text {actual!r}: remove the quotes.")
     if np.ndim(actual) != 0:
         raise CheckFailed(f"`{name}` should be a single number, got {_kind(np.asarray(actual))}.")
     try:

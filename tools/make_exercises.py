@@ -72,6 +72,11 @@ def student_version(nb: NotebookNode) -> NotebookNode:
     return student
 
 
+def student_json(nb: NotebookNode) -> str:
+    """The exact text of the student notebook file generated from `nb`."""
+    return nbformat.writes(student_version(nb)) + "\n"
+
+
 def answer_lines(nb: NotebookNode) -> set[str]:
     """Every line of every reference answer (between the SOLUTION markers), stripped."""
     lines: set[str] = set()
@@ -106,7 +111,7 @@ def generate(sources: list[Path]) -> int:
             nbformat.write(nb, path)
             print(f"refreshed the checks cell of {path.relative_to(ROOT)}")
         target = EXERCISES / path.name
-        nbformat.write(student_version(nb), target)
+        target.write_text(student_json(nb), encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
     stale = {p.name for p in EXERCISES.glob("*.ipynb")} - {p.name for p in sources}
     for name in sorted(stale):
@@ -119,7 +124,7 @@ def check(sources: list[Path]) -> int:
     problems = []
     for path in sources:
         target = EXERCISES / path.name
-        expected = nbformat.writes(student_version(read(path)))
+        expected = student_json(read(path))
         if not target.exists():
             problems.append(f"exercises/{path.name} is missing")
         elif target.read_text(encoding="utf-8") != expected:
