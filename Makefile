@@ -41,9 +41,9 @@ book: $(ENV_STAMP) ## Build the HTML book into _build/html
 	$(BIN)/python -m tools.book full
 	@echo "Open _build/html/index.html in a browser to read the book."
 
-book-student: $(ENV_STAMP) ## Build the student edition (no solutions) into _build/student/html
+book-student: $(ENV_STAMP) ## Build the student edition (no solutions) into _build/student/_build/html
 	$(BIN)/python -m tools.book student
-	@echo "Open _build/student/html/index.html in a browser to read the student edition."
+	@echo "Open _build/student/_build/html/index.html in a browser to read the student edition."
 
 test: $(ENV_STAMP) $(CHROMIUM) ## Run the whole test suite (notebooks, exercises, grading, both books, browser)
 	$(BIN)/python -m pytest

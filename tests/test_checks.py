@@ -73,6 +73,12 @@ def test_check_array_names_the_problem(actual, words):
     assert words in message(lambda: check_array("vals", actual, np.array([1.0, 2.0, 3.0])))
 
 
+def test_check_array_names_a_matrix_entry_plainly():
+    wrong = np.eye(2)
+    wrong[1, 0] = 5.0
+    assert "entry (1, 0) is 5" in message(lambda: check_array("M", wrong, np.eye(2)))
+
+
 def test_check_array_accepts_lists_and_tiny_imaginary_parts():
     check_array("vals", [1, 2, 3], np.array([1.0, 2.0, 3.0]))
     check_array("vals", np.array([1, 2, 3]) + 0j, np.array([1.0, 2.0, 3.0]))

@@ -1,7 +1,7 @@
 """Build the book: the full edition, or the student edition with no solutions.
 
     python -m tools.book full       # -> _build/html
-    python -m tools.book student    # -> _build/student/html
+    python -m tools.book student    # -> _build/student/_build/html
 
 Both builds treat every Sphinx warning as an error (-W -n --keep-going), so a
 broken reference, a missing figure or a bad citation fails the build.
@@ -36,8 +36,8 @@ MATHJAX_PARTS = ["tex-chtml.js", "output/chtml", "input/tex", "ui", "a11y", "sre
 
 
 def html_dir(edition: str) -> Path:
-    """Where an edition's HTML ends up."""
-    return (BUILD if edition == "full" else STUDENT_BUILD) / "html"
+    """Where an edition's HTML ends up (Jupyter Book adds _build/html to --path-output)."""
+    return BUILD / "html" if edition == "full" else STUDENT_BUILD / "_build" / "html"
 
 
 def student_config() -> dict:

@@ -89,7 +89,7 @@ def check_array(name, actual, expected, *, rtol=1e-6, atol=1e-9):
     if array.ndim == 1 and np.allclose(np.sort(array), np.sort(expected), rtol=rtol, atol=atol):
         raise CheckFailed(f"`{name}` has the right values in the wrong order: sort them.")
     worst = np.unravel_index(np.argmax(np.abs(array - expected)), array.shape)
-    index = worst[0] if len(worst) == 1 else worst
+    index = int(worst[0]) if len(worst) == 1 else tuple(int(i) for i in worst)
     raise CheckFailed(f"`{name}` is not right yet: entry {index} is {array[worst]:.6g}.")
 
 

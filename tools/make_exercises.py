@@ -8,8 +8,8 @@
 The student version is made by nbgrader's own preprocessors (ClearSolutions,
 ClearHiddenTests, ClearOutput), so what students get here is what
 `nbgrader generate_assignment` would hand out. The only addition is dropping
-the `hide-input` tag, which folds reference answers in the book but would
-fold the student's own stub in the student edition.
+the `hide-input` tag from answer cells: it folds reference answers in the
+book but would fold the student's own stub in the student edition.
 """
 from __future__ import annotations
 
@@ -46,13 +46,16 @@ def is_check(cell: NotebookNode) -> bool:
 
 
 def sync_checks_cell(nb: NotebookNode) -> bool:
-    """Make the notebook's checks cell a copy of tools/checks.py; True if it changed."""
+    """Make the checks cell a folded copy of tools/checks.py; True if it changed."""
     source = CHECKS_SOURCE.read_text(encoding="utf-8").rstrip("\n")
     for cell in nb.cells:
         if nbgrader_meta(cell).get("grade_id") == CHECKS_GRADE_ID:
-            if cell.source == source:
+            tags = cell.metadata.setdefault("tags", [])
+            if cell.source == source and REVEAL_TAG in tags:
                 return False
             cell.source = source
+            if REVEAL_TAG not in tags:
+                tags.append(REVEAL_TAG)  # readers of the book need not scroll past it
             return True
     raise ValueError(f"no cell with nbgrader grade_id {CHECKS_GRADE_ID!r}")
 
@@ -63,7 +66,7 @@ def student_version(nb: NotebookNode) -> NotebookNode:
     resources: dict = {}
     for preprocessor in (ClearSolutions(), ClearHiddenTests(), ClearOutput()):
         student, resources = preprocessor.preprocess(student, resources)
-    for cell in student.cells:
+    for cell in filter(is_answer, student.cells):
         tags = cell.get("metadata", {}).get("tags")
         if tags and REVEAL_TAG in tags:
             tags.remove(REVEAL_TAG)

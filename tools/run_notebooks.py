@@ -51,6 +51,25 @@ def execute(path: Path, allow_errors: bool = False) -> tuple[nbformat.NotebookNo
     return nb, time.perf_counter() - start
 
 
+def merge_streams(nb: nbformat.NotebookNode) -> None:
+    """Join consecutive stdout (or stderr) pieces of a cell into one output.
+
+    A kernel may flush one print in several pieces when the machine is busy;
+    stored as they came, they would render as separate boxes in the book.
+    """
+    for cell in nb.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (output.output_type == "stream" and previous is not None
+                    and previous.output_type == "stream" and previous.name == output.name):
+                previous.text += output.text
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell.outputs = merged
+
+
 def refresh(path: Path) -> tuple[Path, float | None, list[str]]:
     """Execute one notebook and write it back only if it ran cleanly."""
     try:
@@ -61,6 +80,7 @@ def refresh(path: Path) -> tuple[Path, float | None, list[str]]:
         return path, None, [f"could not run: {type(exc).__name__}: {exc}"]
     found = problems_in(nb)
     if not found:
+        merge_streams(nb)
         nb.metadata["kernelspec"] = {
             "display_name": "Python 3 (ipykernel)",
             "language": "python",
