@@ -8,7 +8,8 @@ Prints, measured in this run:
   stack's imports per notebook, divided by the cores (goal: at most 2x);
 - a clean book build and an incremental rebuild after touching one chapter
   (goal: incremental at most a quarter of clean);
-- the built site's size, and its heaviest page with the images it loads.
+- the built site's size, and its heaviest page with the images it loads;
+- autograding a class of 40 correct submissions of Chapter 1 with nbgrader.
 
 These are measurements to read, not timed tests: nothing here fails on a
 slow machine.
@@ -28,12 +29,16 @@ from pathlib import Path
 import nbformat
 
 from tools import book
+from tools.classroom import new_course
+from tools.make_exercises import is_answer, nbgrader_meta
 from tools.run_notebooks import execute
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
 STACK_IMPORTS = "import numpy, scipy.stats, scipy.optimize, sympy, sklearn, matplotlib.pyplot"
 FLOOR_SAMPLES = 3
+CLASS_SIZE = 40
+GRADED_CHAPTER = "01_linear_algebra"
 
 
 def seconds(action) -> float:
@@ -110,6 +115,30 @@ def site_size(html: Path) -> tuple[int, str, int, list[tuple[str, int]]]:
     return total, heaviest, heaviest_bytes, heaviest_images
 
 
+def autograde_time(class_size: int = CLASS_SIZE) -> float:
+    """Seconds for `nbgrader autograde` on `class_size` correct submissions of one chapter."""
+    venv_bin = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+    def nbgrader(*args: str, cwd: Path) -> None:
+        subprocess.run([str(venv_bin / "nbgrader"), *args], cwd=cwd, env=env, check=True,
+                       capture_output=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        course = new_course(Path(tmp) / "course", [GRADED_CHAPTER])
+        nbgrader("generate_assignment", GRADED_CHAPTER, cwd=course)
+        handout = nbformat.read(course / "release" / GRADED_CHAPTER / f"{GRADED_CHAPTER}.ipynb", 4)
+        source = nbformat.read(ROOT / "solutions" / f"{GRADED_CHAPTER}.ipynb", 4)
+        answers = {nbgrader_meta(c)["grade_id"]: c.source for c in source.cells if is_answer(c)}
+        for cell in handout.cells:
+            cell.source = answers.get(nbgrader_meta(cell).get("grade_id"), cell.source)
+        for number in range(class_size):
+            folder = course / "submitted" / f"student{number:02d}" / GRADED_CHAPTER
+            folder.mkdir(parents=True)
+            nbformat.write(handout, folder / f"{GRADED_CHAPTER}.ipynb")
+        return seconds(lambda: nbgrader("autograde", GRADED_CHAPTER, cwd=course))
+
+
 def main() -> int:
     cores = os.cpu_count() or 1
     print(f"Benchmarks on {cores} cores, Python {sys.version.split()[0]}\n")
@@ -137,6 +166,10 @@ def main() -> int:
     print(f"  heaviest page: {page}, {page_bytes / 1e3:.0f} kB with its {len(images)} images")
     for name, size in sorted(images, key=lambda item: -item[1]):
         print(f"    {size / 1e3:6.0f} kB  {name}")
+
+    graded = autograde_time()
+    print(f"\nAutograding {CLASS_SIZE} submissions of {GRADED_CHAPTER}: {graded:.0f} s"
+          f" ({graded / CLASS_SIZE:.1f} s each)")
     return 0
 
 
