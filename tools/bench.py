@@ -86,16 +86,17 @@ def nbval_wall_time() -> float:
     return wall
 
 
-def book_times() -> tuple[float, float]:
-    """A clean build of the full edition, then an incremental one after touching a chapter."""
+def book_times() -> tuple[float, float, float]:
+    """A clean build of the full edition, a rebuild with nothing changed (the fixed
+    start-up cost), and an incremental rebuild after touching one chapter."""
     html = book.html_dir("full")
     for stale in (html, html.parent / ".doctrees", html.parent / "jupyter_execute"):
         shutil.rmtree(stale, ignore_errors=True)
-    clean = seconds(lambda: book.build("full"))
-    chapter = ROOT / "chapters" / "01_linear_algebra.ipynb"
-    os.utime(chapter)
-    incremental = seconds(lambda: book.build("full"))
-    return clean, incremental
+    clean = seconds(lambda: book.build("full", quiet=True))
+    unchanged = seconds(lambda: book.build("full", quiet=True))
+    os.utime(ROOT / "chapters" / "01_linear_algebra.ipynb")
+    incremental = seconds(lambda: book.build("full", quiet=True))
+    return clean, unchanged, incremental
 
 
 def site_size(html: Path) -> tuple[int, str, int, list[tuple[str, int]]]:
@@ -157,9 +158,10 @@ def main() -> int:
           f" = {floor:.1f} s")
     print(f"  ratio: {wall / floor:.2f}x the floor (goal: at most 2x)\n")
 
-    clean, incremental = book_times()
+    clean, unchanged, incremental = book_times()
     print(f"Book build: clean {clean:.1f} s, incremental after touching one chapter {incremental:.1f} s")
-    print(f"  ratio: {incremental / clean:.2f} (goal: at most 0.25)\n")
+    print(f"  ratio: {incremental / clean:.2f} (goal: at most 0.25); a rebuild with nothing"
+          f" changed takes {unchanged:.1f} s (start-up)\n")
 
     total, page, page_bytes, images = site_size(book.html_dir("full"))
     print(f"Built site: {total / 1e6:.1f} MB")

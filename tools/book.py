@@ -89,8 +89,11 @@ def write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def build(edition: str) -> int:
-    """Run jupyter-book for one edition; return its exit status."""
+def build(edition: str, quiet: bool = False) -> int:
+    """Run jupyter-book for one edition; return its exit status.
+
+    With `quiet`, Sphinx's output is shown only if the build fails.
+    """
     stage_mathjax()
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     command = [str(jupyter_book), "build", str(ROOT), "-W", "-n", "--keep-going"]
@@ -106,7 +109,10 @@ def build(edition: str) -> int:
     BUILD.mkdir(exist_ok=True)
     with open(BUILD / f".{edition}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return subprocess.run(command, cwd=ROOT).returncode
+        result = subprocess.run(command, cwd=ROOT, capture_output=quiet, text=True)
+    if quiet and result.returncode != 0:
+        print(result.stdout[-5000:], result.stderr[-5000:], sep="\n")
+    return result.returncode
 
 
 def main(argv: list[str] | None = None) -> int:
