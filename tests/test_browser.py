@@ -7,16 +7,16 @@ page that needs a CDN to read properly fails here.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
-import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.notebooks import CHAPTERS, ROOT, SOLUTIONS
+from tests.notebooks import CHAPTERS, SOLUTIONS
 from tools import book
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,17 +37,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site():
-    """The full edition, built and served on 127.0.0.1 for the length of this module."""
-    assert book.build("full") == 0, "the book build failed or warned"
-    root = book.html_dir("full")
+# Where each edition's exercise pages live: reference answers folded, or stubs only.
+EXERCISE_DIR = {"full": "solutions", "student": "exercises"}
+
+
+@contextlib.contextmanager
+def serve(edition: str):
+    """Build one edition and serve it on 127.0.0.1; yield (root, base URL)."""
+    assert book.build(edition) == 0, f"the {edition} edition failed or warned"
+    root = book.html_dir(edition)
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="class")
+def site(request):
+    """The edition named by the test class, built and served for that class's tests."""
+    with serve(request.cls.edition_name) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -105,103 +117,121 @@ def built_pages(root: Path) -> list[str]:
     )
 
 
-def pages_of_book() -> list[str]:
-    pages = ["intro.html", "genindex.html", "search.html", "instructors.html",
-             "chapters/B_references.html"]
-    pages += [f"chapters/{p.stem}.html" for p in CHAPTERS]
-    pages += [f"solutions/{p.stem}.html" for p in SOLUTIONS]
-    return pages
+def notebook_pages(edition: str) -> list[str]:
+    return ([f"chapters/{p.stem}.html" for p in CHAPTERS]
+            + [f"{EXERCISE_DIR[edition]}/{p.stem}.html" for p in SOLUTIONS])
 
 
-def test_the_test_reads_every_built_page(site):
-    root, _ = site
-    assert set(built_pages(root)) <= set(pages_of_book()) | {"index.html"}
+def pages_of_book(edition: str) -> list[str]:
+    return ["intro.html", "genindex.html", "search.html", "instructors.html",
+            "chapters/B_references.html", *notebook_pages(edition)]
 
 
-@pytest.mark.parametrize("page_path", pages_of_book())
-def test_page_reads_fully_offline(site, browser, page_path):
-    root, base = site
-    visit = PageVisit(browser, f"{base}/{page_path}")
-    page = visit.page
-    try:
-        # Every figure has loaded and is described.
-        images = page.eval_on_selector_all(
-            "main img", "els => els.map(e => [e.getAttribute('src'), e.naturalWidth, e.alt])"
+def check_reads_offline(page) -> None:
+    """Every figure loaded and described; every equation typeset, with no raw TeX left."""
+    images = page.eval_on_selector_all(
+        "main img", "els => els.map(e => [e.getAttribute('src'), e.naturalWidth, e.alt])"
+    )
+    for src, width, alt in images:
+        assert width > 0, f"image did not load: {src}"
+        assert alt and alt.strip(), f"image without alt text: {src}"
+    if page.eval_on_selector_all("main .math", "els => els.length"):
+        page.wait_for_function(
+            "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+            " && document.querySelectorAll('main .math mjx-container').length > 0",
+            timeout=MATHJAX_TIMEOUT_MS,
         )
-        for src, width, alt in images:
-            assert width > 0, f"image did not load: {src}"
-            assert alt and alt.strip(), f"image without alt text: {src}"
-        # Every equation is typeset by MathJax, with no raw TeX left.
-        math_count = page.eval_on_selector_all("main .math", "els => els.length")
-        if math_count:
-            page.wait_for_function(
-                "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-                " && document.querySelectorAll('main .math mjx-container').length > 0",
-                timeout=MATHJAX_TIMEOUT_MS,
-            )
-            page.evaluate("() => MathJax.startup.promise")
-            untypeset = page.eval_on_selector_all(
-                "main .math",
-                "els => els.filter(e => !e.querySelector('mjx-container')).map(e => e.textContent)",
-            )
-            assert not untypeset, f"equations left as raw TeX: {untypeset[:3]}"
-            raw = page.eval_on_selector_all(
-                "main mjx-merror", "els => els.map(e => e.getAttribute('data-mjx-error'))"
-            )
-            assert not raw, f"MathJax errors: {raw[:3]}"
-        page.wait_for_load_state("networkidle")
-        assert not visit.problems, "\n".join(visit.problems)
-    finally:
-        visit.close()
-
-
-@pytest.mark.parametrize(
-    "page_path", [f"chapters/{p.stem}.html" for p in CHAPTERS if p.suffix == ".ipynb"]
-    + [f"solutions/{p.stem}.html" for p in SOLUTIONS]
-)
-def test_launch_and_download_buttons_open_this_pages_notebook(site, browser, page_path):
-    _, base = site
-    notebook = page_path.replace(".html", ".ipynb")
-    visit = PageVisit(browser, f"{base}/{page_path}")
-    try:
-        links = visit.page.eval_on_selector_all("a", "els => els.map(e => e.href)")
-        binder = [u for u in links if "mybinder.org" in u]
-        colab = [u for u in links if "colab.research.google.com" in u]
-        download = [u for u in links if u.endswith(".ipynb") and "/_sources/" in u]
-        assert binder and all(u.endswith(f"lab/tree/{notebook}") for u in binder), binder
-        assert colab and all(u.endswith(f"/blob/main/{notebook}") for u in colab), colab
-        assert download and all(u.endswith(f"_sources/{notebook}") for u in download), download
-        response = visit.page.request.get(download[0])
-        assert response.ok and b'"cells"' in response.body(), "the download is not the notebook"
-    finally:
-        visit.close()
-
-
-def test_search_finds_chapter_one(site, browser):
-    _, base = site
-    visit = PageVisit(browser, f"{base}/search.html?q=eigenvalue")
-    try:
-        visit.page.wait_for_selector("#search-results li a", timeout=15_000)
-        hits = visit.page.eval_on_selector_all(
-            "#search-results li a", "els => els.map(e => e.getAttribute('href'))"
+        page.evaluate("() => MathJax.startup.promise")
+        untypeset = page.eval_on_selector_all(
+            "main .math",
+            "els => els.filter(e => !e.querySelector('mjx-container')).map(e => e.textContent)",
         )
-        assert any("01_linear_algebra" in h for h in hits), hits
-        assert not visit.problems, visit.problems
-    finally:
-        visit.close()
+        assert not untypeset, f"equations left as raw TeX: {untypeset[:3]}"
+        errors = page.eval_on_selector_all(
+            "main mjx-merror", "els => els.map(e => e.getAttribute('data-mjx-error'))"
+        )
+        assert not errors, f"MathJax errors: {errors[:3]}"
+    page.wait_for_load_state("networkidle")
 
 
-def test_solution_toggle_opens_on_click(site, browser):
-    _, base = site
-    visit = PageVisit(browser, f"{base}/solutions/{SOLUTIONS[0].stem}.html")
-    try:
-        fold = visit.page.locator(".tag_hide-input details").first
-        assert fold.get_attribute("open") is None, "the answer should start folded"
-        code = fold.locator("pre").first
-        assert not code.is_visible()
-        fold.locator("summary").click()
-        assert fold.get_attribute("open") is not None
-        assert code.is_visible()
-        assert re.search(r"\S", code.inner_text())
-    finally:
-        visit.close()
+def check_buttons_open(page, notebook: str) -> None:
+    """Binder, Colab and download all lead to `notebook`, and the download is that notebook."""
+    links = page.eval_on_selector_all("a", "els => els.map(e => e.href)")
+    binder = [u for u in links if "mybinder.org" in u]
+    colab = [u for u in links if "colab.research.google.com" in u]
+    download = [u for u in links if u.endswith(".ipynb") and "/_sources/" in u]
+    assert binder and all(u.endswith(f"lab/tree/{notebook}") for u in binder), binder
+    assert colab and all(u.endswith(f"/blob/main/{notebook}") for u in colab), colab
+    assert download and all(u.endswith(f"_sources/{notebook}") for u in download), download
+    response = page.request.get(download[0])
+    assert response.ok and b'"cells"' in response.body(), "the download is not the notebook"
+
+
+def edition_tests(edition: str) -> type:
+    """The page-by-page tests for one edition: a class per edition, so that
+    pytest-xdist (--dist loadscope) reads the two editions on separate workers."""
+
+    class EditionTests:
+        edition_name = edition  # read by the `site` fixture
+
+        def test_the_test_reads_every_built_page(self, site):
+            root, _ = site
+            assert set(built_pages(root)) <= set(pages_of_book(edition)) | {"index.html"}
+
+        @pytest.mark.parametrize("page_path", pages_of_book(edition))
+        def test_page_reads_fully_offline(self, site, browser, page_path):
+            visit = PageVisit(browser, f"{site[1]}/{page_path}")
+            try:
+                check_reads_offline(visit.page)
+                assert not visit.problems, "\n".join(visit.problems)
+            finally:
+                visit.close()
+
+        @pytest.mark.parametrize("page_path", notebook_pages(edition))
+        def test_launch_and_download_buttons_open_this_pages_notebook(self, site, browser, page_path):
+            """On the student edition the exercise pages open the student notebooks."""
+            visit = PageVisit(browser, f"{site[1]}/{page_path}")
+            try:
+                check_buttons_open(visit.page, page_path.replace(".html", ".ipynb"))
+            finally:
+                visit.close()
+
+    return EditionTests
+
+
+class TestFullEdition(edition_tests("full")):
+    def test_search_finds_chapter_one(self, site, browser):
+        visit = PageVisit(browser, f"{site[1]}/search.html?q=eigenvalue")
+        try:
+            visit.page.wait_for_selector("#search-results li a", timeout=15_000)
+            hits = visit.page.eval_on_selector_all(
+                "#search-results li a", "els => els.map(e => e.getAttribute('href'))"
+            )
+            assert any("01_linear_algebra" in h for h in hits), hits
+            assert not visit.problems, visit.problems
+        finally:
+            visit.close()
+
+    def test_solution_toggle_opens_on_click(self, site, browser):
+        visit = PageVisit(browser, f"{site[1]}/solutions/{SOLUTIONS[0].stem}.html")
+        try:
+            answer = visit.page.locator(".tag_hide-input details").last  # the last exercise's answer
+            assert answer.get_attribute("open") is None, "the answer should start folded"
+            code = answer.locator("pre").first
+            assert not code.is_visible()
+            answer.locator("summary").click()
+            assert answer.get_attribute("open") is not None
+            assert code.is_visible() and "### BEGIN SOLUTION" in code.inner_text()
+        finally:
+            visit.close()
+
+
+class TestStudentEdition(edition_tests("student")):
+    def test_exercise_pages_hold_stubs_not_answers(self, site, browser):
+        visit = PageVisit(browser, f"{site[1]}/exercises/{SOLUTIONS[0].stem}.html")
+        try:
+            text = visit.page.inner_text("main")
+            assert "raise NotImplementedError()" in text
+            assert "### BEGIN SOLUTION" not in text
+        finally:
+            visit.close()
