@@ -12,6 +12,8 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 # Debian's Chromium, for the browser test (Playwright drives it; it never downloads one).
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# JupyterLab refuses to run as root (containers, CI machines) unless told to.
+LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Silence the debugger's notice about frozen modules in every kernel start.
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
@@ -49,7 +51,7 @@ test: $(ENV_STAMP) $(CHROMIUM) ## Run the whole test suite (notebooks, exercises
 	$(BIN)/python -m pytest
 
 lab: $(ENV_STAMP) ## Open JupyterLab on the course
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $(LAB_ROOT)
 
 execute: $(ENV_STAMP) ## Re-run every notebook in a fresh kernel and store its outputs
 	$(BIN)/python -m tools.run_notebooks chapters/*.ipynb solutions/*.ipynb
