@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.notebooks import CHAPTERS, ROOT, SOLUTIONS, read, toc_files
-from tests.test_exercises import answer_lines, leaked, page_text
+from tests.notebooks import CHAPTERS, ROOT, SOLUTIONS, leaked, page_text, read, toc_files
 from tools import book
+from tools.make_exercises import answer_lines
 
 
 class PageParser(HTMLParser):

@@ -1,13 +1,12 @@
 """Exercises: one source, generated student notebooks, checks that bite, no leaks."""
 from __future__ import annotations
 
-import html
 import re
 
 import nbformat
 import pytest
 
-from tests.notebooks import CHAPTERS, EXERCISES, ROOT, SOLUTIONS, read, rel
+from tests.notebooks import CHAPTERS, EXERCISES, ROOT, SOLUTIONS, leaked, page_text, read, rel
 from tools import book
 from tools.make_exercises import (
     CHECKS_GRADE_ID,
@@ -19,22 +18,6 @@ from tools.make_exercises import (
     nbgrader_meta,
     student_json,
 )
-
-# An answer line this long is specific enough that finding it elsewhere is a leak;
-# shorter ones (`return s`, `]`) also occur in ordinary code and prose.
-MIN_LEAK_CHARS = 10
-
-
-def leaked(lines: set[str], text: str) -> list[str]:
-    return sorted(line for line in lines if len(line) >= MIN_LEAK_CHARS and line in text)
-
-
-def page_text(path) -> str:
-    """A built page's text as a reader sees it (tags removed, entities decoded)."""
-    raw = path.read_text(encoding="utf-8")
-    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", raw))
-
 
 def test_every_chapter_has_an_exercise_notebook():
     chapters = {p.name for p in CHAPTERS if p.name[:2].isdigit()}

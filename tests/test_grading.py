@@ -8,30 +8,25 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from tests.notebooks import SOLUTIONS, read
-from tools.classroom import new_course
+from tools import classroom
+from tools.classroom import fill_answers, new_course, reference_answers
 from tools.make_exercises import is_answer, is_check, nbgrader_meta
 
 CHAPTER = SOLUTIONS[0].stem
 COURSE_ID = "mml-course"
 CELL_TIMEOUT_S = 10  # short, so the infinite loop costs little; real answers take well under 1 s
-VENV_BIN = Path(sys.executable).parent
-NBGRADER = str(VENV_BIN / "nbgrader")
-# nbgrader runs `alembic` and the kernel by name: they live beside it in the environment.
-ENV = {**os.environ, "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
 def nbgrader(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([NBGRADER, *args], cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = classroom.nbgrader(*args, cwd=cwd)
     if check and result.returncode != 0:
         raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return result
@@ -52,10 +47,7 @@ def exercises(source: nbformat.NotebookNode) -> list[tuple[str, float]]:
 def fill(handout: Path, target: Path, answers: dict[str, str]) -> None:
     """Write the handout with some answer cells replaced, as a student would."""
     nb = read(handout)
-    for cell in nb.cells:
-        grade_id = nbgrader_meta(cell).get("grade_id")
-        if grade_id in answers:
-            cell.source = answers[grade_id]
+    fill_answers(nb, answers)
     nbformat.write(nb, target)
 
 
@@ -80,7 +72,7 @@ def graded(tmp_path_factory):
     handout = handout_dir / CHAPTER / f"{CHAPTER}.ipynb"
 
     source = read(SOLUTIONS[0])
-    reference = {nbgrader_meta(c)["grade_id"]: c.source for c in source.cells if is_answer(c)}
+    reference = reference_answers(source)
     plan = exercises(source)
     total = sum(points for _, points in plan)
     (first, first_points), (second, second_points) = plan[0], plan[1]

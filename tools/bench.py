@@ -29,8 +29,7 @@ from pathlib import Path
 import nbformat
 
 from tools import book
-from tools.classroom import new_course
-from tools.make_exercises import is_answer, nbgrader_meta
+from tools.classroom import fill_answers, nbgrader, new_course, reference_answers
 from tools.run_notebooks import execute
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,26 +117,17 @@ def site_size(html: Path) -> tuple[int, str, int, list[tuple[str, int]]]:
 
 def autograde_time(class_size: int = CLASS_SIZE) -> float:
     """Seconds for `nbgrader autograde` on `class_size` correct submissions of one chapter."""
-    venv_bin = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
-
-    def nbgrader(*args: str, cwd: Path) -> None:
-        subprocess.run([str(venv_bin / "nbgrader"), *args], cwd=cwd, env=env, check=True,
-                       capture_output=True)
-
     with tempfile.TemporaryDirectory() as tmp:
         course = new_course(Path(tmp) / "course", [GRADED_CHAPTER])
-        nbgrader("generate_assignment", GRADED_CHAPTER, cwd=course)
+        nbgrader("generate_assignment", GRADED_CHAPTER, cwd=course).check_returncode()
         handout = nbformat.read(course / "release" / GRADED_CHAPTER / f"{GRADED_CHAPTER}.ipynb", 4)
         source = nbformat.read(ROOT / "solutions" / f"{GRADED_CHAPTER}.ipynb", 4)
-        answers = {nbgrader_meta(c)["grade_id"]: c.source for c in source.cells if is_answer(c)}
-        for cell in handout.cells:
-            cell.source = answers.get(nbgrader_meta(cell).get("grade_id"), cell.source)
+        fill_answers(handout, reference_answers(source))
         for number in range(class_size):
             folder = course / "submitted" / f"student{number:02d}" / GRADED_CHAPTER
             folder.mkdir(parents=True)
             nbformat.write(handout, folder / f"{GRADED_CHAPTER}.ipynb")
-        return seconds(lambda: nbgrader("autograde", GRADED_CHAPTER, cwd=course))
+        return seconds(lambda: nbgrader("autograde", GRADED_CHAPTER, cwd=course).check_returncode())
 
 
 def main() -> int:

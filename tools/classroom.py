@@ -10,13 +10,44 @@ walks through generate -> release -> collect -> autograde -> export.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
+
+from nbformat import NotebookNode
+
+from tools.make_exercises import is_answer, nbgrader_meta
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "classroom" / "nbgrader_config.py"
 SOLUTIONS = ROOT / "solutions"
+
+
+def nbgrader(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run this environment's nbgrader in `cwd`, capturing its output.
+
+    nbgrader starts `alembic` and the kernel by name, so the environment's
+    bin/ goes first on PATH even when the caller has not activated it.
+    """
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run([str(bin_dir / "nbgrader"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+def reference_answers(source: NotebookNode) -> dict[str, str]:
+    """Each answer cell's reference source, by grade_id, in notebook order."""
+    return {nbgrader_meta(c)["grade_id"]: c.source for c in source.cells if is_answer(c)}
+
+
+def fill_answers(handout: NotebookNode, answers: dict[str, str]) -> None:
+    """Replace the handout's answer cells named in `answers`, as a student would."""
+    for cell in handout.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
 
 
 def chapters() -> list[str]:
