@@ -7,6 +7,7 @@ import pytest
 
 from tests.notebooks import CHAPTERS, EXECUTED, EXERCISES, ROOT, SOLUTIONS, read, rel, toc_files
 from tools import pins
+from tools.run_notebooks import problems_in
 
 ALL_NOTEBOOKS = EXECUTED + EXERCISES
 
@@ -52,13 +53,7 @@ def test_executed_once_top_to_bottom(path):
 
 @pytest.mark.parametrize("path", EXECUTED, ids=rel)
 def test_no_errors_or_stderr_in_outputs(path):
-    bad = []
-    for index, cell in enumerate(read(path).cells):
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                bad.append(f"cell {index}: error {output.ename}")
-            if output.output_type == "stream" and output.name == "stderr":
-                bad.append(f"cell {index}: stderr {output.text[:80]!r}")
+    bad = problems_in(read(path))
     assert not bad, f"{rel(path)}: {bad}"
 
 
