@@ -11,6 +11,7 @@ import contextlib
 import functools
 import http.server
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -26,6 +27,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 MATHJAX_TIMEOUT_MS = 30_000
+# A page is settled once no request has been in flight for this long (Playwright's
+# own "networkidle" uses the same 500 ms but is flaky and says nothing when it hangs).
+QUIET_SECONDS = 0.5
+SETTLE_TIMEOUT_SECONDS = 30
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Chromium is not installed: `make test` installs it"
@@ -35,6 +40,13 @@ pytestmark = pytest.mark.skipif(
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep the test output readable
         pass
+
+
+class BookServer(http.server.ThreadingHTTPServer):
+    # The default backlog of 5 is smaller than the connections Chromium opens
+    # at once; a dropped connection costs seconds of TCP retries.
+    request_queue_size = 128
+    daemon_threads = True
 
 
 # Where each edition's exercise pages live: reference answers folded, or stubs only.
@@ -47,7 +59,7 @@ def serve(edition: str):
     assert book.build(edition) == 0, f"the {edition} edition failed or warned"
     root = book.html_dir(edition)
     handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = BookServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield root, f"http://127.0.0.1:{server.server_address[1]}"
@@ -77,14 +89,29 @@ class PageVisit:
 
     def __init__(self, browser, url: str, javascript: bool = True):
         self.problems: list[str] = []
+        self.in_flight: set = set()
         self.context = browser.new_context(java_script_enabled=javascript)
         self.context.route("**/*", self._only_localhost)
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        self.page.on("request", lambda request: self.in_flight.add(request))
+        self.page.on("requestfinished", lambda request: self.in_flight.discard(request))
         self.page.on("requestfailed", self._on_failed)
         self.page.on("response", self._on_response)
         self.page.goto(url, wait_until="load")
+
+    def settle(self) -> None:
+        """Wait until no request has been in flight for QUIET_SECONDS; name any that hang."""
+        deadline = time.monotonic() + SETTLE_TIMEOUT_SECONDS
+        quiet_since = time.monotonic()
+        while time.monotonic() - quiet_since < QUIET_SECONDS:
+            if self.in_flight:
+                quiet_since = time.monotonic()
+            pending = sorted(r.url for r in self.in_flight)
+            assert time.monotonic() < deadline, (
+                f"requests still pending after {SETTLE_TIMEOUT_SECONDS} s: {pending}")
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the request events
 
     def _only_localhost(self, route):
         host = urlparse(route.request.url).hostname
@@ -99,6 +126,7 @@ class PageVisit:
             self.problems.append(f"console error: {message.text}")
 
     def _on_failed(self, request):
+        self.in_flight.discard(request)
         if urlparse(request.url).hostname == "127.0.0.1":
             self.problems.append(f"failed request: {request.url} ({request.failure})")
 
@@ -127,8 +155,10 @@ def pages_of_book(edition: str) -> list[str]:
             "chapters/B_references.html", *notebook_pages(edition)]
 
 
-def check_reads_offline(page) -> None:
-    """Every figure loaded and described; every equation typeset, with no raw TeX left."""
+def check_reads_offline(visit: PageVisit) -> None:
+    """Every figure loaded and described; every equation typeset, with no raw TeX left;
+    then nothing more is loading (so a late request that fails is caught too)."""
+    page = visit.page
     images = page.eval_on_selector_all(
         "main img", "els => els.map(e => [e.getAttribute('src'), e.naturalWidth, e.alt])"
     )
@@ -151,7 +181,7 @@ def check_reads_offline(page) -> None:
             "main mjx-merror", "els => els.map(e => e.getAttribute('data-mjx-error'))"
         )
         assert not errors, f"MathJax errors: {errors[:3]}"
-    page.wait_for_load_state("networkidle")
+    visit.settle()
 
 
 def check_buttons_open(page, notebook: str) -> None:
@@ -182,7 +212,7 @@ def edition_tests(edition: str) -> type:
         def test_page_reads_fully_offline(self, site, browser, page_path):
             visit = PageVisit(browser, f"{site[1]}/{page_path}")
             try:
-                check_reads_offline(visit.page)
+                check_reads_offline(visit)
                 assert not visit.problems, "\n".join(visit.problems)
             finally:
                 visit.close()
