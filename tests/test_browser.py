@@ -21,10 +21,12 @@ from tests.notebooks import CHAPTERS, SOLUTIONS
 from tools import book
 
 CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a headless, sandboxed-as-root run with no background traffic.
+# Flags for a headless, sandboxed-as-root run with no background traffic; every
+# host but 127.0.0.1 fails to resolve, so the book is read with no internet.
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 MATHJAX_TIMEOUT_MS = 30_000
 # A page is settled once no request has been in flight for this long (Playwright's
@@ -54,17 +56,24 @@ EXERCISE_DIR = {"full": "solutions", "student": "exercises"}
 
 
 @contextlib.contextmanager
-def serve(edition: str):
-    """Build one edition and serve it on 127.0.0.1; yield (root, base URL)."""
-    assert book.build(edition) == 0, f"the {edition} edition failed or warned"
-    root = book.html_dir(edition)
+def serve_directory(root: Path):
+    """Serve `root` on 127.0.0.1; yield the base URL."""
     handler = functools.partial(QuietHandler, directory=str(root))
     server = BookServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield root, f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+@contextlib.contextmanager
+def serve(edition: str):
+    """Build one edition and serve it on 127.0.0.1; yield (root, base URL)."""
+    assert book.build(edition) == 0, f"the {edition} edition failed or warned"
+    root = book.html_dir(edition)
+    with serve_directory(root) as base_url:
+        yield root, base_url
 
 
 @pytest.fixture(scope="class")
@@ -84,6 +93,10 @@ def browser():
         chromium.close()
 
 
+def is_local(url: str) -> bool:
+    return urlparse(url).hostname == "127.0.0.1"
+
+
 class PageVisit:
     """One page in a fresh context, recording everything that went wrong."""
 
@@ -91,11 +104,10 @@ class PageVisit:
         self.problems: list[str] = []
         self.in_flight: set = set()
         self.context = browser.new_context(java_script_enabled=javascript)
-        self.context.route("**/*", self._only_localhost)
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        self.page.on("request", lambda request: self.in_flight.add(request))
+        self.page.on("request", self._on_request)
         self.page.on("requestfinished", lambda request: self.in_flight.discard(request))
         self.page.on("requestfailed", self._on_failed)
         self.page.on("response", self._on_response)
@@ -113,21 +125,18 @@ class PageVisit:
                 f"requests still pending after {SETTLE_TIMEOUT_SECONDS} s: {pending}")
             self.page.wait_for_timeout(50)  # lets Playwright deliver the request events
 
-    def _only_localhost(self, route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith("data:") or host == "127.0.0.1":
-            route.continue_()
-        else:
-            self.problems.append(f"request outside localhost: {route.request.url}")
-            route.abort()
+    def _on_request(self, request):
+        self.in_flight.add(request)
+        if urlparse(request.url).scheme in ("http", "https") and not is_local(request.url):
+            self.problems.append(f"request outside localhost: {request.url}")
 
     def _on_console(self, message):
         if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
+            self.problems.append(f"console error: {message.text} ({message.location['url']})")
 
     def _on_failed(self, request):
         self.in_flight.discard(request)
-        if urlparse(request.url).hostname == "127.0.0.1":
+        if is_local(request.url):  # the others are reported when they are made
             self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def _on_response(self, response):
@@ -195,6 +204,26 @@ def check_buttons_open(page, notebook: str) -> None:
     assert download and all(u.endswith(f"_sources/{notebook}") for u in download), download
     response = page.request.get(download[0])
     assert response.ok and b'"cells"' in response.body(), "the download is not the notebook"
+
+
+def test_a_page_that_needs_the_internet_fails(browser, tmp_path):
+    """The offline check bites: a CDN image is never fetched and is reported, and
+    a missing local file is reported too."""
+    (tmp_path / "page.html").write_text(
+        '<html><body><main><img src="https://cdn.example.org/logo.png" alt="logo">'
+        '<img src="missing.png" alt="gone"></main></body></html>'
+    )
+    with serve_directory(tmp_path) as base_url:
+        visit = PageVisit(browser, f"{base_url}/page.html")
+        try:
+            with pytest.raises(AssertionError, match="image did not load: https://cdn"):
+                check_reads_offline(visit)
+            visit.settle()
+            assert "request outside localhost: https://cdn.example.org/logo.png" in visit.problems
+            assert any("ERR_NAME_NOT_RESOLVED" in p for p in visit.problems), visit.problems
+            assert f"HTTP 404: {base_url}/missing.png" in visit.problems
+        finally:
+            visit.close()
 
 
 def edition_tests(edition: str) -> type:
