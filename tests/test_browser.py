@@ -120,9 +120,10 @@ class PageVisit:
         while time.monotonic() - quiet_since < QUIET_SECONDS:
             if self.in_flight:
                 quiet_since = time.monotonic()
-            pending = sorted(r.url for r in self.in_flight)
-            assert time.monotonic() < deadline, (
-                f"requests still pending after {SETTLE_TIMEOUT_SECONDS} s: {pending}")
+            if time.monotonic() >= deadline:
+                pending = sorted(request.url for request in self.in_flight)
+                raise AssertionError(
+                    f"requests still pending after {SETTLE_TIMEOUT_SECONDS} s: {pending}")
             self.page.wait_for_timeout(50)  # lets Playwright deliver the request events
 
     def _on_request(self, request):
