@@ -45,8 +45,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class BookServer(http.server.ThreadingHTTPServer):
-    # The default backlog of 5 is smaller than the connections Chromium opens
-    # at once; a dropped connection costs seconds of TCP retries.
+    # Room in the backlog (default 5) for all the connections Chromium opens
+    # at once, so none of them waits on TCP retries.
     request_queue_size = 128
     daemon_threads = True
 
