@@ -4,7 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tools.checks import CheckFailed, call, check, check_array, check_number, passed
+from tools.checks import (
+    CheckFailed, call, check, check_array, check_hidden_answer, check_number, digest, matches, passed,
+)
 
 
 def message(action) -> str:
@@ -92,3 +94,36 @@ def test_check_and_passed(capsys):
     check(True, "unused")
     passed("sorted eigenvalues")
     assert capsys.readouterr().out == "Correct: sorted eigenvalues\n"
+
+
+def test_check_array_names_an_entry_that_is_really_out_of_tolerance():
+    # Entry 2 has the largest absolute error but is within rtol; entry 0 is the wrong one.
+    actual, expected = np.array([1.5, 2.0, 1000.0005]), np.array([1.0, 2.0, 1000.0])
+    assert "entry 0 is 1.5, outside the tolerance" in message(
+        lambda: check_array("v", actual, expected, rtol=1e-6))
+
+
+@pytest.mark.parametrize("actual, words", [
+    (np.array([-1.0, -2.0, -3.0]), "opposite sign"),
+    (np.array([1.0, np.inf, 3.0]), "contains inf"),
+])
+def test_check_array_names_sign_and_overflow_slips(actual, words):
+    assert words in message(lambda: check_array("v", actual, np.array([1.0, 2.0, 3.0])))
+
+
+def test_a_hidden_answer_is_checked_without_being_revealed():
+    fingerprint = digest(2 / 4)
+    assert "0.5" not in fingerprint
+    check_hidden_answer("lr_max", 0.5, fingerprint)
+    check_hidden_answer("lr_max", 0.49999999999, fingerprint)   # typed with rounding noise
+    check_hidden_answer("lr_max", np.float64(0.5), fingerprint)
+    assert "0.25 is not right yet" in message(lambda: check_hidden_answer("lr_max", 0.25, fingerprint))
+    assert "is None" in message(lambda: check_hidden_answer("lr_max", None, fingerprint))
+    assert "got the text" in message(lambda: check_hidden_answer("lr_max", "0.5", fingerprint))
+    assert matches(0.5, fingerprint) and not matches(0.5004, fingerprint)
+
+
+def test_passed_says_when_the_grader_checks_more(capsys):
+    passed("sorted eigenvalues", more_when_graded=True)
+    assert capsys.readouterr().out == (
+        "Correct: sorted eigenvalues (When your work is graded, more cases are checked.)\n")

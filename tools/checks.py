@@ -1,5 +1,6 @@
 # Self-checks for the exercises: each says in plain words what is wrong.
 # (This cell is copied from tools/checks.py by `make exercises`; edit it there.)
+import hashlib
 import math
 
 import numpy as np
@@ -36,8 +37,8 @@ def call(func, *args, **kwargs):
     return result
 
 
-def check_number(name, actual, expected, *, rtol=1e-6, atol=1e-9):
-    """Check a single number against the expected value, within a tolerance."""
+def _as_number(name, actual):
+    """The student's answer as a float, or a plain message saying why it is not a number."""
     __tracebackhide__ = True
     if actual is None:
         raise CheckFailed(f"`{name}` is None: replace None with your answer.")
@@ -53,6 +54,13 @@ def check_number(name, actual, expected, *, rtol=1e-6, atol=1e-9):
         raise CheckFailed(f"`{name}` should be a number, got {_kind(actual)}.") from None
     if math.isnan(value):
         raise CheckFailed(f"`{name}` is NaN: look for 0/0, log(0) or a NaN in your data.")
+    return value
+
+
+def check_number(name, actual, expected, *, rtol=1e-6, atol=1e-9):
+    """Check a single number against the expected value, within a tolerance."""
+    __tracebackhide__ = True
+    value = _as_number(name, actual)
     if not math.isclose(value, expected, rel_tol=rtol, abs_tol=atol):
         direction = "too large" if value > expected else "too small"
         raise CheckFailed(f"`{name}` = {value:.6g} is {direction}.")
@@ -84,13 +92,45 @@ def check_array(name, actual, expected, *, rtol=1e-6, atol=1e-9):
     if nan_count:
         raise CheckFailed(f"`{name}` contains {nan_count} NaN value(s).")
     array = array.astype(np.result_type(array, expected, float))
+    if np.isinf(array).any() and not np.isinf(expected).any():
+        raise CheckFailed(f"`{name}` contains inf: something overflowed or divided by zero.")
     if np.allclose(array, expected, rtol=rtol, atol=atol):
         return
     if array.ndim == 1 and np.allclose(np.sort(array), np.sort(expected), rtol=rtol, atol=atol):
         raise CheckFailed(f"`{name}` has the right values in the wrong order: sort them.")
-    worst = np.unravel_index(np.argmax(np.abs(array - expected)), array.shape)
+    if array.ndim >= 1 and np.allclose(-array, expected, rtol=rtol, atol=atol):
+        raise CheckFailed(f"`{name}` has the right size but the opposite sign everywhere.")
+    # Name the entry furthest outside the tolerance, so it is one that really is wrong.
+    with np.errstate(invalid="ignore"):
+        excess = np.abs(array - expected) - (atol + rtol * np.abs(expected))
+    worst = np.unravel_index(np.nanargmax(np.where(np.isfinite(excess), excess, np.inf)), array.shape)
     index = int(worst[0]) if len(worst) == 1 else tuple(int(i) for i in worst)
-    raise CheckFailed(f"`{name}` is not right yet: entry {index} is {array[worst]:.6g}.")
+    raise CheckFailed(f"`{name}` is not right yet: entry {index} is {array[worst]:.6g}, "
+                      "outside the tolerance.")
+
+
+def digest(value, digits=4):
+    """A fingerprint of `value` rounded to `digits` significant digits (for hiding an answer)."""
+    return hashlib.sha256(f"{float(value):.{digits}g}".encode()).hexdigest()[:16]
+
+
+def matches(actual, fingerprint, digits=4):
+    """True if `actual`, rounded to `digits` significant digits, has this fingerprint."""
+    try:
+        value = float(actual)
+    except (TypeError, ValueError):
+        return False
+    # Nudge by a relative 1e-9 both ways: a value a hair below a rounding boundary still matches.
+    return any(digest(value * (1 + s), digits) == fingerprint for s in (0.0, 1e-9, -1e-9))
+
+
+def check_hidden_answer(name, actual, fingerprint, *, digits=4):
+    """Check a number whose expected value the notebook must not reveal (see `digest`)."""
+    __tracebackhide__ = True
+    value = _as_number(name, actual)
+    if not matches(value, fingerprint, digits):
+        raise CheckFailed(f"`{name}` = {value:.6g} is not right yet "
+                          f"(it is compared to {digits} significant digits).")
 
 
 def check(condition, message):
@@ -100,6 +140,7 @@ def check(condition, message):
         raise CheckFailed(message)
 
 
-def passed(what):
-    """Report a passed check."""
-    print(f"Correct: {what}")
+def passed(what, *, more_when_graded=False):
+    """Report a passed check; say so when the grader runs more cases than the student sees."""
+    more = " (When your work is graded, more cases are checked.)" if more_when_graded else ""
+    print(f"Correct: {what}{more}")

@@ -1,6 +1,7 @@
 """Generate the student notebooks in exercises/ from the reference source in solutions/.
 
     python -m tools.make_exercises             # refresh the checks cell, regenerate exercises/
+    python -m tools.make_exercises solutions/04_inference.ipynb   # only these notebooks
     python -m tools.make_exercises --check     # exit 1 if exercises/ is not what solutions/ gives
     python -m tools.make_exercises --check-stubs solutions/01_linear_algebra.ipynb
                                                # run the student version: every check must fail
@@ -105,8 +106,12 @@ def read(path: Path) -> NotebookNode:
         raise SystemExit(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from None
 
 
-def generate(sources: list[Path]) -> int:
-    """Refresh each source's checks cell and write its student version."""
+def generate(sources: list[Path], every: bool = True) -> int:
+    """Refresh each source's checks cell and write its student version.
+
+    With `every`, `sources` is the whole of solutions/ and stale student
+    notebooks (with no source any more) are reported.
+    """
     EXERCISES.mkdir(exist_ok=True)
     for path in sources:
         nb = read(path)
@@ -116,6 +121,8 @@ def generate(sources: list[Path]) -> int:
         target = EXERCISES / path.name
         target.write_text(student_json(nb), encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
+    if not every:
+        return 0
     stale = {p.name for p in EXERCISES.glob("*.ipynb")} - {p.name for p in sources}
     for name in sorted(stale):
         print(f"exercises/{name} has no source in solutions/: delete it or restore its source")
@@ -157,6 +164,8 @@ def checks_that_pass_on_stubs(path: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path,
+                        help="solutions/ notebooks to regenerate (default: all of them)")
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     parser.add_argument("--check-stubs", nargs="+", type=Path, metavar="NOTEBOOK",
                         help="execute the student version; every check must fail")
@@ -171,8 +180,11 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"{path}: every check fails on the blank stub, as it should")
         return status
-    sources = sorted(SOLUTIONS.glob("*.ipynb"))
-    return check(sources) if args.check else generate(sources)
+    sources = sorted(p.resolve() for p in args.notebooks) or sorted(SOLUTIONS.glob("*.ipynb"))
+    outside = [str(p) for p in sources if p.parent != SOLUTIONS or not p.is_file()]
+    if outside:
+        parser.error(f"not a notebook in solutions/: {', '.join(outside)}")
+    return check(sources) if args.check else generate(sources, every=not args.notebooks)
 
 
 if __name__ == "__main__":
