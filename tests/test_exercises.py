@@ -63,6 +63,13 @@ class TestSource:
                 assert "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
                 assert REVEAL_TAG in cell.metadata.get("tags", []), "the book folds reference answers"
 
+    def test_checks_with_hidden_tests_say_the_grader_runs_more(self, source):
+        silent = [nbgrader_meta(c)["grade_id"] for c in read(source).cells
+                  if is_check(c) and "### BEGIN HIDDEN TESTS" in c.source
+                  and "more_when_graded=True" not in c.source]
+        assert not silent, (f"these checks hold hidden tests but do not tell the student: {silent}; "
+                            "end them with passed(..., more_when_graded=True)")
+
     def test_every_check_fails_on_the_blank_stub(self, source):
         assert checks_that_pass_on_stubs(source) == []
 
