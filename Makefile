@@ -8,6 +8,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Stamp files: rebuilt only when what they depend on changes.
 ENV_STAMP := $(VENV)/.installed
+# A second environment with the releases Colab runs (tests/colab-requirements.txt),
+# on Python 3.13 (Colab's) where this machine has it, else on $(PYTHON).
+COLAB_VENV := .venv-colab
+COLAB_STAMP := $(COLAB_VENV)/.installed
+COLAB_PYTHON ?= $(shell for p in python3.13 $(HOME)/.pyenv/versions/3.13*/bin/python3.13; do \
+  $$p -c 'import sys' >/dev/null 2>&1 && { echo $$p; break; }; done)
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 # Debian's Chromium, for the browser test (Playwright drives it; it never downloads one).
 CHROMIUM := /usr/bin/chromium
@@ -18,7 +24,7 @@ LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help env book book-student test lab execute exercises bench clean
+.PHONY: help env colab-env book book-student test test-portable test-colab lab execute exercises bench clean
 
 help: ## List the targets
 	@echo "Mathematics for Machine Learning, an executable course"
@@ -35,6 +41,14 @@ $(ENV_STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+colab-env: $(COLAB_STAMP) ## Create .venv-colab with Colab's releases (done by make test)
+
+$(COLAB_STAMP): tests/colab-requirements.txt
+	$(or $(COLAB_PYTHON),$(PYTHON)) -m venv --clear $(COLAB_VENV)
+	$(COLAB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(COLAB_VENV)/bin/python -m pip install --quiet -r tests/colab-requirements.txt
+	touch $@
+
 $(CHROMIUM):
 	$(SUDO) apt-get update -q
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium
@@ -47,8 +61,14 @@ book-student: $(ENV_STAMP) ## Build the student edition (no solutions) into _bui
 	$(BIN)/python -m tools.book student
 	@echo "Open _build/student/_build/html/index.html in a browser to read the student edition."
 
-test: $(ENV_STAMP) $(CHROMIUM) ## Run the whole test suite (notebooks, exercises, grading, both books, browser)
+test: $(ENV_STAMP) $(COLAB_STAMP) $(CHROMIUM) ## Run the whole test suite (notebooks on several CPU kernels and on Colab's stack, exercises, grading, both books, browser)
 	$(BIN)/python -m pytest
+
+test-portable: $(ENV_STAMP) ## Strict nbval under every CPU kernel and thread count (one notebook: NB=chapters/01_linear_algebra.ipynb)
+	$(BIN)/python -m tools.portable $(NB)
+
+test-colab: $(ENV_STAMP) $(COLAB_STAMP) ## Run every notebook on Colab's older releases (asserts must hold)
+	$(COLAB_VENV)/bin/python -m tools.run_notebooks --check chapters/*.ipynb solutions/*.ipynb
 
 lab: $(ENV_STAMP) ## Open JupyterLab on the course
 	$(BIN)/jupyter lab --notebook-dir=. $(LAB_ROOT)

@@ -149,7 +149,7 @@ def run(config: Config, notebooks: list[Path], jobs: int = os.cpu_count() or 1) 
     result = subprocess.run(nbval_command(notebooks, jobs), env=config.env(), cwd=ROOT,
                             capture_output=True, text=True)
     log = result.stdout + result.stderr
-    failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", log, flags=re.M)
+    failed = re.findall(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", log, flags=re.M)
     summary = next((line.strip("= ") for line in reversed(log.splitlines())
                     if re.search(r"\d+ (passed|failed|error)", line)), "no summary")
     if result.returncode != 0 and not failed:
