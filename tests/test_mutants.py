@@ -9,6 +9,16 @@ from tests.notebooks import SOLUTIONS, rel
 from tools.make_exercises import student_version
 
 MIN_WRONG, MIN_RIGHT = 3, 1
+# Issue 10 is open: these notebooks have no mutation suite yet. Strict: once one
+# gets its tests/mutants module, this test passes and must be removed from here.
+NO_SUITE_YET = {"07_information_theory", "08_learning_theory", "09_from_scratch"}
+
+
+def coverage_params():
+    for notebook in SOLUTIONS:
+        marks = [pytest.mark.xfail(strict=True, reason="issue 10: mutation suite not written yet")
+                 ] if notebook.stem in NO_SUITE_YET else []
+        yield pytest.param(notebook, marks=marks, id=rel(notebook))
 
 
 def cases():
@@ -19,7 +29,7 @@ def cases():
                 yield pytest.param(notebook, grade_id, answer, id=f"{notebook.stem}-{grade_id}-{label}")
 
 
-@pytest.mark.parametrize("notebook", SOLUTIONS, ids=rel)
+@pytest.mark.parametrize("notebook", list(coverage_params()))
 def test_every_exercise_has_wrong_and_right_answers(notebook):
     nb = read(notebook)
     answers = answers_for(notebook)
